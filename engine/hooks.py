@@ -1,0 +1,147 @@
+"""MkDocs hooks: wire build events to the engine modules. No logic of its own lives here.
+
+Order within a build:
+  on_config       check every answer's front matter (fail fast), build the navigation, register fences
+  on_files        add generated pages (topics, companies), execute notebooks, add figures and assets
+  on_page_markdown  put chips under each answer's title, inline notebooks, fill the home-page table
+  on_post_page    load KaTeX only where there is math; drop third-party scripts from notebook pages
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import re
+import sys
+import time
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+# MkDocs puts only this file's folder on sys.path while loading it; import the engine as a package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from engine import assets, contract, diagrams, listings, notebooks, registry  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.engine")
+
+NOTEBOOK_DIRECTIVE = re.compile(r"^\{\{\s*notebook:\s*(?P<rel>[^\s}]+)\s*\}\}[ \t]*$", re.M)
+ANY_DIRECTIVE = re.compile(r"^\{\{.*\}\}[ \t]*$", re.M)
+MD_HREF = re.compile(r'href="(?!https?:)([^"#]+)\.md(#[^"]*)?"')
+TOPIC_TABLE = "<!-- topic-table -->"
+THIRD_PARTY_SCRIPT = re.compile(r'<script[^>]*\bsrc="https?://[^"]*"[^>]*>\s*</script>|'
+                                r'<script type="module">[^<]*https?://[^<]*</script>')
+
+
+class State:
+    """What one build learns in early events and uses in later ones."""
+
+    root: Path
+    answers: dict[str, contract.Answer] = {}
+    executed: dict[str, notebooks.Executed] = {}
+
+
+state = State()
+
+
+def on_config(config):
+    state.root = Path(config.config_file_path).resolve().parent
+    try:
+        registry.topics()
+        answers = contract.collect(Path(config.docs_dir))
+    except (contract.ContractError, registry.RegistryError) as exc:
+        raise PluginError(f"answer pages break the contract:\n{exc}") from exc
+    state.answers = {a.src_uri: a for a in answers}
+    config.nav = listings.nav(answers)
+    fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
+    if not any(f.get("name") == "dot" for f in fences):
+        fences.append({"name": "dot", "class": "diagram", "format": diagrams.format_dot})
+    return config
+
+
+@event_priority(100)  # before mkdocs-jupyter turns .ipynb files into notebook pages
+def on_files(files: Files, config) -> Files:
+    answers = list(state.answers.values())
+    for topic in registry.topics():
+        members = [a for a in answers if a.topic == topic.slug]
+        files.append(File.generated(config, f"{topic.slug}/index.md", content=listings.topic_page(topic, members)))
+    files.append(File.generated(config, listings.COMPANIES_PAGE, content=listings.companies_page(answers)))
+
+    start = time.perf_counter()
+    cache = state.root / ".cache" / "notebooks"
+    try:
+        state.executed = notebooks.execute_all(state.root / "notebooks", state.root / "snippets", cache)
+        for ex in state.executed.values():
+            files.append(File(f"notebooks/{ex.rel}", str(notebooks.executed_dir(cache)), config.site_dir,
+                              config.use_directory_urls))
+            for name, data in notebooks.images(ex):
+                files.append(File.generated(config, f"{notebooks.image_dir(ex.rel)}/{name}", content=data))
+    except notebooks.NotebookError as exc:
+        raise PluginError(str(exc)) from exc
+    summary = notebooks.report(state.executed)
+    log.info("notebooks: %d, executed %d in %.1fs %s", summary["notebooks"], summary["executed"],
+             time.perf_counter() - start, summary["seconds"] or "")
+
+    try:
+        for site_path, source in assets.vendored(state.root).items():
+            files.append(File.generated(config, site_path, abs_src_path=str(source)))
+    except assets.AssetError as exc:
+        raise PluginError(str(exc)) from exc
+    return files
+
+
+def _embed_notebooks(markdown: str, src_uri: str) -> str:
+    def embed(match: re.Match) -> str:
+        rel = match.group("rel")
+        ex = state.executed.get(rel)
+        if ex is None:
+            raise PluginError(
+                f"docs/{src_uri}: embeds notebook '{rel}', which does not exist; "
+                f"notebooks are named by their path under notebooks/, e.g. ml-fundamentals/name.ipynb"
+            )
+        page_dir = posixpath.dirname(src_uri) or "."
+        body, warnings = notebooks.to_markdown(ex, posixpath.relpath(notebooks.image_dir(rel), page_dir), page_dir)
+        for warning in warnings:
+            log.warning(warning)
+        target = posixpath.relpath(f"notebooks/{rel}", page_dir)
+        # The page link goes through MkDocs (validated, rewritten to .html); the download link must stay
+        # raw HTML, or MkDocs would rewrite it to the notebook's page too.
+        header = (
+            f"Executed notebook `{rel}`: [open it as a page]({target}) or "
+            f'<a href="{target}" download>download the .ipynb</a>.\n{{: .nb-source }}'
+        )
+        return f'<div class="nb-embed" markdown="1">\n\n{header}\n\n{body}\n</div>\n'
+
+    out = NOTEBOOK_DIRECTIVE.sub(embed, markdown)
+    leftover = [line for line in ANY_DIRECTIVE.findall(out)]
+    if leftover:
+        raise PluginError(f"docs/{src_uri}: malformed directive {leftover[0]!r}; write {{{{ notebook: topic/name.ipynb }}}}")
+    return out
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    src_uri = page.file.src_uri
+    answer = state.answers.get(src_uri)
+    if answer:
+        first = markdown.lstrip("\n").split("\n", 1)
+        if first[0].strip() != f"# {answer.title}":
+            raise PluginError(
+                f"docs/{src_uri}: the page must start with the heading '# {answer.title}' "
+                f"(the front-matter title); found {first[0].strip()!r}"
+            )
+        rest = first[1] if len(first) > 1 else ""
+        markdown = f"{first[0]}\n\n{listings.chips(answer)}\n{rest}"
+    if "{{" in markdown:
+        markdown = _embed_notebooks(markdown, src_uri)
+    if TOPIC_TABLE in markdown:
+        markdown = markdown.replace(TOPIC_TABLE, listings.topic_table(list(state.answers.values()), src_uri))
+    return markdown
+
+
+def on_post_page(output: str, page, config) -> str:
+    if page.file.src_uri.endswith(".ipynb"):
+        output = THIRD_PARTY_SCRIPT.sub("", output)
+        output = MD_HREF.sub(r'href="\1.html\2"', output)  # notebook pages: links to answers, as HTML
+    return assets.inject_math(output, page.url)
