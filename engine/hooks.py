@@ -4,7 +4,8 @@ Order within a build:
   on_config       check every answer's front matter (fail fast), build the navigation, register fences
   on_files        add generated pages (topics, companies), execute notebooks, add figures and assets
   on_page_markdown  put chips under each answer's title, inline notebooks, fill the home-page table
-  on_post_page    load KaTeX only where there is math; drop third-party scripts from notebook pages
+  on_post_page    load KaTeX only where there is math; drop third-party scripts from notebook pages;
+                  small accessibility fixes to the theme's HTML
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from mkdocs.structure.files import File, Files
 # MkDocs puts only this file's folder on sys.path while loading it; import the engine as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from engine import assets, contract, diagrams, listings, notebooks, registry  # noqa: E402
+from engine import a11y, assets, contract, diagrams, listings, notebooks, registry  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.engine")
 
@@ -144,4 +145,4 @@ def on_post_page(output: str, page, config) -> str:
     if page.file.src_uri.endswith(".ipynb"):
         output = THIRD_PARTY_SCRIPT.sub("", output)
         output = MD_HREF.sub(r'href="\1.html\2"', output)  # notebook pages: links to answers, as HTML
-    return assets.inject_math(output, page.url)
+    return a11y.fix(assets.inject_math(output, page.url))

@@ -136,6 +136,6 @@ def nav(answers: list[Answer], extra_pages: list[dict] | None = None) -> list:
     items: list = [{"Home": "index.md"}, {"Companies": COMPANIES_PAGE}]
     items += extra_pages or []
     for t in registry.topics():
-        section: list = [{t.title: f"{t.slug}/index.md"}] + [{a.title: a.src_uri} for a in by_difficulty(grouped[t.slug])]
+        section: list = [{"Overview": f"{t.slug}/index.md"}] + [{a.title: a.src_uri} for a in by_difficulty(grouped[t.slug])]
         items.append({t.title: section})
     return items
