@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import posixpath
 import re
+import subprocess
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -161,7 +162,9 @@ def _execute_one(source: str, cwd: str, env: dict[str, str]) -> tuple[bool, str,
     )
     start = time.perf_counter()
     try:
-        client.execute()
+        # The kernel's own stderr is only start-up chatter (a warning about unencrypted local TCP per
+        # kernel); cell errors and cell stderr arrive as messages and are reported from the notebook.
+        client.execute(stderr=subprocess.DEVNULL)
     except CellExecutionError:
         return False, _first_error(nb), time.perf_counter() - start
     except Exception as exc:  # noqa: BLE001 - a dead kernel or a timeout must still name the notebook
