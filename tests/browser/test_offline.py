@@ -63,6 +63,8 @@ SEARCHES = [
     ("lasso", "ml-fundamentals/l1-vs-l2-regularization.html"),
     ("silhouette", "classical-algorithms/k-means-clustering.html"),
     ("svd", "classical-algorithms/principal-component-analysis.html"),
+    ("soft_threshold", "ml-fundamentals/l1-vs-l2-regularization.html"),   # a code identifier
+    ("bias\u2013variance", "ml-fundamentals/bias-variance-tradeoff.html"),  # joined by an en dash
 ]
 
 
