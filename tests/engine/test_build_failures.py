@@ -54,6 +54,13 @@ def write_page(project: Path, topic: str = "ml-fundamentals", id: str = "demo-pa
     return path
 
 
+def edit_page(project: Path, old: str, new: str) -> None:
+    page = project / "docs" / "ml-fundamentals" / "demo-page.md"
+    text = page.read_text(encoding="utf-8")
+    assert old in text
+    page.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def notebook(cells: list[str], outputs: bool = False) -> str:
     nb = {
         "cells": [
@@ -103,79 +110,48 @@ def test_missing_snippet_file_names_the_page(project):
     fails(project, "ml-fundamentals/demo-page.md", "demo_snippet.py")
 
 
-def test_missing_snippet_section_names_the_page_and_section(project):
-    write_page(project, section="triple")
-    fails(project, "ml-fundamentals/demo-page.md", "triple")
+PAGE_PATH = "docs/ml-fundamentals/demo-page.md"
+
+# (case, how the page is written, what the build log must say)
+BAD_PAGES = [
+    ("missing snippet section", dict(section="triple"), ["ml-fundamentals/demo-page.md", "triple"]),
+    ("unknown company", dict(companies="[Acme Corp]"), [PAGE_PATH, "'companies'", "Acme Corp"]),
+    ("company alias", dict(companies="[Facebook]"), [PAGE_PATH, "'Facebook' is not a canonical name; write 'Meta'"]),
+    ("bad difficulty", dict(difficulty="tricky"), [PAGE_PATH, "'difficulty'", "easy, medium, hard"]),
+    ("unknown related id", dict(related="[no-such-page]"), [PAGE_PATH, "'related'", "no-such-page"]),
+    ("unknown topic folder", dict(topic="astrology"), ["docs/astrology/demo-page.md", "not a topic", "ml-fundamentals"]),
+    ("broken link", dict(extra="See [it](../evaluation-metrics/nowhere.md)."), ["ml-fundamentals/demo-page.md", "nowhere.md"]),
+    ("broken anchor", dict(extra="See [it](../companies.md#acme-corp)."), ["ml-fundamentals/demo-page.md", "acme-corp"]),
+    ("missing notebook", dict(extra="{{ notebook: ml-fundamentals/absent.ipynb }}"), [PAGE_PATH, "ml-fundamentals/absent.ipynb"]),
+    ("diagram that does not compile", dict(extra='```dot\ndigraph "Broken diagram" { a -> }\n```'),
+     ["ml-fundamentals/demo-page.md", "dot diagram does not compile"]),
+]
 
 
-def test_unknown_company_names_the_file_and_field(project):
-    write_page(project, companies="[Acme Corp]")
-    fails(project, "docs/ml-fundamentals/demo-page.md", "'companies'", "Acme Corp")
+@pytest.mark.parametrize("page,expected", [c[1:] for c in BAD_PAGES], ids=[c[0] for c in BAD_PAGES])
+def test_bad_page_fails_the_build_naming_the_file(project, page, expected):
+    write_page(project, **page)
+    fails(project, *expected)
 
 
-def test_company_alias_is_rejected_with_the_canonical_name(project):
-    write_page(project, companies="[Facebook]")
-    fails(project, "docs/ml-fundamentals/demo-page.md", "'Facebook' is not a canonical name; write 'Meta'")
+# (case, text replaced in the valid page, what the build log must say)
+BAD_EDITS = [
+    ("malformed front matter", ("companies: [Google]", "companies: [Google"), [PAGE_PATH, "not valid YAML"]),
+    ("missing description", ("description: A page used by the build-failure tests.\n", ""), [PAGE_PATH, "description"]),
+    ("id is not the file stem", ("id: demo-page", "id: demo"), [PAGE_PATH, "'id'", "file stem"]),
+    ("title heading differs", ("# What is a demo?", "# Something else"), [PAGE_PATH, "# What is a demo?"]),
+]
 
 
-def test_bad_difficulty_lists_the_allowed_values(project):
-    write_page(project, difficulty="tricky")
-    fails(project, "docs/ml-fundamentals/demo-page.md", "'difficulty'", "easy, medium, hard")
-
-
-def test_malformed_front_matter_names_the_file(project):
-    page = project / "docs" / "ml-fundamentals" / "demo-page.md"
-    page.write_text(page.read_text().replace("companies: [Google]", "companies: [Google"), encoding="utf-8")
-    fails(project, "docs/ml-fundamentals/demo-page.md", "not valid YAML")
-
-
-def test_missing_description_is_reported(project):
-    page = project / "docs" / "ml-fundamentals" / "demo-page.md"
-    page.write_text(page.read_text().replace("description: A page used by the build-failure tests.\n", ""))
-    fails(project, "docs/ml-fundamentals/demo-page.md", "description")
-
-
-def test_id_must_equal_the_file_stem(project):
-    page = project / "docs" / "ml-fundamentals" / "demo-page.md"
-    page.write_text(page.read_text().replace("id: demo-page", "id: demo"), encoding="utf-8")
-    fails(project, "docs/ml-fundamentals/demo-page.md", "'id'", "file stem")
+@pytest.mark.parametrize("edit,expected", [c[1:] for c in BAD_EDITS], ids=[c[0] for c in BAD_EDITS])
+def test_bad_edit_fails_the_build_naming_the_file(project, edit, expected):
+    edit_page(project, *edit)
+    fails(project, *expected)
 
 
 def test_duplicate_id_names_both_files(project):
     write_page(project, topic="evaluation-metrics")
-    fails(project, "duplicate id 'demo-page'", "docs/ml-fundamentals/demo-page.md",
-          "docs/evaluation-metrics/demo-page.md")
-
-
-def test_unknown_related_id_names_the_file(project):
-    write_page(project, related="[no-such-page]")
-    fails(project, "docs/ml-fundamentals/demo-page.md", "'related'", "no-such-page")
-
-
-def test_unknown_topic_folder_lists_the_topics(project):
-    write_page(project, topic="astrology")
-    fails(project, "docs/astrology/demo-page.md", "not a topic", "ml-fundamentals")
-
-
-def test_broken_link_names_the_file(project):
-    write_page(project, extra="See [the missing page](../evaluation-metrics/nowhere.md).")
-    fails(project, "ml-fundamentals/demo-page.md", "nowhere.md")
-
-
-def test_broken_anchor_names_the_file(project):
-    write_page(project, extra="See [the companies](../companies.md#acme-corp).")
-    fails(project, "ml-fundamentals/demo-page.md", "acme-corp")
-
-
-def test_title_heading_must_match_front_matter(project):
-    page = project / "docs" / "ml-fundamentals" / "demo-page.md"
-    page.write_text(page.read_text().replace("# What is a demo?", "# Something else"), encoding="utf-8")
-    fails(project, "docs/ml-fundamentals/demo-page.md", "# What is a demo?")
-
-
-def test_missing_notebook_names_the_page(project):
-    write_page(project, extra="{{ notebook: ml-fundamentals/absent.ipynb }}")
-    fails(project, "docs/ml-fundamentals/demo-page.md", "ml-fundamentals/absent.ipynb")
+    fails(project, "duplicate id 'demo-page'", PAGE_PATH, "docs/evaluation-metrics/demo-page.md")
 
 
 def test_failing_notebook_names_the_notebook_and_the_cell(project):
@@ -199,8 +175,3 @@ def test_figure_without_alt_text_is_rejected(project):
     nb.write_text(notebook(["import matplotlib.pyplot as plt\nplt.plot([0, 1])\nplt.show()"]), encoding="utf-8")
     write_page(project, extra="{{ notebook: ml-fundamentals/no_alt.ipynb }}")
     fails(project, "notebooks/ml-fundamentals/no_alt.ipynb", "alt text")
-
-
-def test_diagram_that_does_not_compile_names_the_page(project):
-    write_page(project, extra='```dot\ndigraph "Broken diagram" { a -> }\n```')
-    fails(project, "ml-fundamentals/demo-page.md", "dot diagram does not compile")
