@@ -93,7 +93,7 @@ def companies_page(answers: list[Answer]) -> str:
         "# Companies",
         "",
         "Questions grouped by the companies where candidates reported them. A question asked at several "
-        "companies appears under each. Search finds a company by name, or by a former name listed under it.",
+        "companies appears under each. Search finds a company by its name or by another name listed under it.",
         "",
         " ".join(f"[{n}](#{registry.slugify(n)}){{ .qa-chip .qa-chip--company }}" for n in order),
         "{: .qa-meta }",
