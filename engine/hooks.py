@@ -4,17 +4,25 @@ Order within a build:
   on_config       check every answer's front matter (fail fast), build the navigation, register fences
   on_files        add generated pages (topics, companies), execute notebooks, add figures and assets
   on_page_markdown  put chips under each answer's title, inline notebooks, fill the home-page table
+  on_page_content   notebook pages: drop inline JupyterLab CSS and scripts, link figures (slim.py)
   on_post_page    load KaTeX only where there is math; drop third-party scripts from notebook pages;
-                  small accessibility fixes to the theme's HTML
+                  small accessibility fixes to the theme's HTML; collapse indentation
+  on_post_build   compact the search index: TeX as Unicode, repeated words dropped (search.py)
+
+SITE_NOTEBOOKS=off builds the same pages without executing or embedding notebooks (the benchmark's
+baseline).
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import posixpath
 import re
 import sys
 import time
+from html import escape
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -24,10 +32,11 @@ from mkdocs.structure.files import File, Files
 # MkDocs puts only this file's folder on sys.path while loading it; import the engine as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from engine import a11y, assets, contract, diagrams, listings, notebooks, registry  # noqa: E402
+from engine import a11y, assets, contract, diagrams, listings, notebooks, registry, search, slim  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.engine")
 
+NOTEBOOKS_SWITCH = "SITE_NOTEBOOKS"
 NOTEBOOK_DIRECTIVE = re.compile(r"^\{\{\s*notebook:\s*(?P<rel>[^\s}]+)\s*\}\}[ \t]*$", re.M)
 ANY_DIRECTIVE = re.compile(r"^\{\{.*\}\}[ \t]*$", re.M)
 MD_HREF = re.compile(r'href="(?!https?:)([^"#]+)\.md(#[^"]*)?"')
@@ -70,20 +79,12 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, f"{topic.slug}/index.md", content=listings.topic_page(topic, members)))
     files.append(File.generated(config, listings.COMPANIES_PAGE, content=listings.companies_page(answers)))
 
-    start = time.perf_counter()
     cache = state.root / ".cache" / "notebooks"
-    try:
-        state.executed = notebooks.execute_all(state.root / "notebooks", state.root / "snippets", cache)
-        for ex in state.executed.values():
-            files.append(File(f"notebooks/{ex.rel}", str(notebooks.executed_dir(cache)), config.site_dir,
-                              config.use_directory_urls))
-            for name, data in notebooks.images(ex):
-                files.append(File.generated(config, f"{notebooks.image_dir(ex.rel)}/{name}", content=data))
-    except notebooks.NotebookError as exc:
-        raise PluginError(str(exc)) from exc
-    summary = notebooks.report(state.executed)
-    log.info("notebooks: %d, executed %d in %.1fs %s", summary["notebooks"], summary["executed"],
-             time.perf_counter() - start, summary["seconds"] or "")
+    if not notebooks_enabled():
+        state.executed = {}
+        log.info("notebooks: off (%s=off): not executed, not embedded", NOTEBOOKS_SWITCH)
+    else:
+        _add_notebooks(files, config, cache)
 
     try:
         for site_path, source in assets.vendored(state.root).items():
@@ -93,9 +94,35 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def notebooks_enabled() -> bool:
+    """The benchmark's baseline builds the same pages with notebooks switched off."""
+    return os.environ.get(NOTEBOOKS_SWITCH, "on") != "off"
+
+
+def _add_notebooks(files: Files, config, cache: Path) -> None:
+    start = time.perf_counter()
+    try:
+        state.executed = notebooks.execute_all(state.root / "notebooks", state.root / "snippets", cache)
+        for ex in state.executed.values():
+            files.append(File(f"notebooks/{ex.rel}", str(notebooks.executed_dir(cache)), config.site_dir,
+                              config.use_directory_urls))
+            for fig in notebooks.images(ex):
+                files.append(File.generated(config, f"{notebooks.image_dir(ex.rel)}/{fig.name}", content=fig.data))
+    except notebooks.NotebookError as exc:
+        raise PluginError(str(exc)) from exc
+    summary = notebooks.report(state.executed)
+    summary["wall_seconds"] = round(time.perf_counter() - start, 2)
+    cache.mkdir(parents=True, exist_ok=True)
+    (cache / "last-build.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    log.info("notebooks: %d, executed %d in %.1fs %s", summary["notebooks"], summary["executed"],
+             summary["wall_seconds"], summary["seconds"] or "")
+
+
 def _embed_notebooks(markdown: str, src_uri: str) -> str:
     def embed(match: re.Match) -> str:
         rel = match.group("rel")
+        if not notebooks_enabled():
+            return ""
         ex = state.executed.get(rel)
         if ex is None:
             raise PluginError(
@@ -141,8 +168,27 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     return markdown
 
 
+def on_page_content(html: str, page, config, files) -> str:
+    src_uri = page.file.src_uri
+    if src_uri.endswith(".ipynb"):
+        ex = state.executed[src_uri.removeprefix("notebooks/")]
+        folder = posixpath.basename(notebooks.image_dir(ex.rel))
+        figures = {f.inline: (f"{folder}/{f.name}", escape(f.alt)) for f in notebooks.images(ex) if f.inline}
+        page.meta["search"] = {"exclude": True}  # its content is indexed on the answer page that embeds it
+        html = slim.notebook_content(html, figures)
+    return html
+
+
 def on_post_page(output: str, page, config) -> str:
     if page.file.src_uri.endswith(".ipynb"):
         output = THIRD_PARTY_SCRIPT.sub("", output)
         output = MD_HREF.sub(r'href="\1.html\2"', output)  # notebook pages: links to answers, as HTML
-    return a11y.fix(assets.inject_math(output, page.url))
+    return slim.collapse_whitespace(a11y.fix(assets.inject_math(output, page.url)))
+
+
+@event_priority(-50)  # after Material's search plugin writes the index, before offline copies it to a script
+def on_post_build(config) -> None:
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if path.exists():
+        before, after = search.compact_file(path, state.root / ".cache" / "search" / "tex.json")
+        log.info("search index: %d KB -> %d KB", before // 1024, after // 1024)

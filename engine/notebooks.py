@@ -263,8 +263,19 @@ def _alt_text(cell) -> str | None:
     return None
 
 
-def images(ex: Executed) -> list[tuple[str, bytes]]:
-    """(file name, bytes) for every figure; a figure without `#| alt:` is an error."""
+@dataclass(frozen=True)
+class Figure:
+    """One figure a notebook drew: its file name under the figures folder, bytes, alt text, and the
+    base64 text nbconvert inlines (so a rendered notebook page can link the file instead)."""
+
+    name: str
+    data: bytes
+    alt: str
+    inline: str
+
+
+def images(ex: Executed) -> list[Figure]:
+    """Every figure of an executed notebook; a figure without `#| alt:` is an error."""
     out = []
     for i, cell in enumerate(ex.nb.cells, 1):
         if cell.cell_type != "code":
@@ -272,16 +283,19 @@ def images(ex: Executed) -> list[tuple[str, bytes]]:
         for j, output in enumerate(cell.get("outputs", []), 1):
             data = output.get("data", {})
             if "image/png" in data or "image/svg+xml" in data:
-                if _alt_text(cell) is None:
+                alt = _alt_text(cell)
+                if alt is None:
                     raise NotebookError(
                         f"notebooks/{ex.rel}: cell {i} draws a figure but has no alt text; start the cell "
                         "with a line '#| alt: <what the figure shows>'"
                     )
                 if "image/png" in data:
-                    out.append((f"cell{i}-{j}.png", base64.b64decode(data["image/png"])))
+                    inline = data["image/png"].replace("\n", "")
+                    out.append(Figure(f"cell{i}-{j}.png", base64.b64decode(inline), alt, inline))
                 else:
                     svg = data["image/svg+xml"]
-                    out.append((f"cell{i}-{j}.svg", (svg if isinstance(svg, str) else "".join(svg)).encode()))
+                    text = svg if isinstance(svg, str) else "".join(svg)
+                    out.append(Figure(f"cell{i}-{j}.svg", text.encode(), alt, ""))
     return out
 
 
@@ -364,10 +378,8 @@ def report(executed: dict[str, Executed]) -> dict[str, object]:
     """Figures for logs and the benchmark: what ran, how long, what came from the cache."""
     return {
         "notebooks": len(executed),
+        "workers": os.cpu_count() or 1,
         "executed": sum(not e.cached for e in executed.values()),
         "seconds": {rel: round(e.seconds, 2) for rel, e in executed.items() if not e.cached},
     }
 
-
-def dumps_report(executed: dict[str, Executed]) -> str:
-    return json.dumps(report(executed), indent=2)
