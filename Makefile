@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 SYSTEM_PACKAGES := chromium graphviz fonts-dejavu-core
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system serve build test test-fast clean
+.PHONY: setup system serve build test test-fast bench bench-scale clean
 
 setup: system $(VENV)/.installed node_modules/.installed
 
@@ -40,6 +40,13 @@ test: setup
 # Everything but the browser tests, for a quick loop while writing a page.
 test-fast: setup
 	$(BIN)/python -m pytest -m "not browser"
+
+# Build speed and page weight on this machine (see README): real site, then synthetic 300 and 1,000 answers.
+bench: setup
+	$(BIN)/python -m engine.bench
+
+bench-scale: setup
+	$(BIN)/python -m engine.bench --scale 300 1000 --out .cache/bench/scale.json
 
 clean:
 	rm -rf site .cache
