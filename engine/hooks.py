@@ -32,6 +32,7 @@ from mkdocs.structure.files import File, Files
 # MkDocs puts only this file's folder on sys.path while loading it; import the engine as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from engine import embed as nb_embed  # noqa: E402
 from engine import a11y, assets, contract, diagrams, listings, notebooks, registry, search, slim  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.engine")
@@ -51,6 +52,8 @@ class State:
     root: Path
     answers: dict[str, contract.Answer] = {}
     executed: dict[str, notebooks.Executed] = {}
+    embeds: dict[str, dict[str, tuple[str, str]]] = {}  # page src_uri -> notebook rel -> (body Markdown, page dir)
+    renderer: nb_embed.Renderer
 
 
 state = State()
@@ -65,9 +68,16 @@ def on_config(config):
         raise PluginError(f"answer pages break the contract:\n{exc}") from exc
     state.answers = {a.src_uri: a for a in answers}
     config.nav = listings.nav(answers)
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter is not None and not notebooks_enabled():
+        # With no notebook pages in the build, the plugin would evict every cached page as stale, and
+        # the next normal build would convert all notebooks again.
+        jupyter.config["cache"] = False
     fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
     if not any(f.get("name") == "dot" for f in fences):
         fences.append({"name": "dot", "class": "diagram", "format": diagrams.format_dot})
+    state.renderer = nb_embed.Renderer(config, state.root / ".cache" / "notebooks" / "html")
+    state.embeds = {}
     return config
 
 
@@ -140,7 +150,9 @@ def _embed_notebooks(markdown: str, src_uri: str) -> str:
             f"Executed notebook `{rel}`: [open it as a page]({target}) or "
             f'<a href="{target}" download>download the .ipynb</a>.\n{{: .nb-source }}'
         )
-        return f'<div class="nb-embed" markdown="1">\n\n{header}\n\n{body}\n</div>\n'
+        # The body is rendered (and cached) apart from the page: see engine/embed.py.
+        state.embeds.setdefault(src_uri, {})[rel] = (body, page_dir)
+        return f'<div class="nb-embed" markdown="1">\n\n{header}\n\n{nb_embed.PLACEHOLDER.format(rel=rel)}\n\n</div>\n'
 
     out = NOTEBOOK_DIRECTIVE.sub(embed, markdown)
     leftover = [line for line in ANY_DIRECTIVE.findall(out)]
@@ -176,6 +188,26 @@ def on_page_content(html: str, page, config, files) -> str:
         figures = {f.inline: (f"{folder}/{f.name}", escape(f.alt)) for f in notebooks.images(ex) if f.inline}
         page.meta["search"] = {"exclude": True}  # its content is indexed on the answer page that embeds it
         html = slim.notebook_content(html, figures)
+    elif src_uri in state.embeds:
+        html = _fill_embeds(html, src_uri, files)
+    return html
+
+
+def _fill_embeds(html: str, src_uri: str, files: Files) -> str:
+    bodies = state.embeds[src_uri]
+
+    def fill(match: re.Match) -> str:
+        rel = match.group("rel")
+        body, page_dir = bodies[rel]
+        try:
+            return nb_embed.link_pages(state.renderer.html(body), page_dir,
+                                    lambda uri: files.get_file_from_path(uri) is not None, f"notebooks/{rel}")
+        except nb_embed.EmbedError as exc:
+            raise PluginError(str(exc)) from exc
+
+    html, count = nb_embed.PLACEHOLDER_RE.subn(fill, html)
+    if count != len(bodies):
+        raise PluginError(f"docs/{src_uri}: an embedded notebook lost its place in the rendered page")
     return html
 
 

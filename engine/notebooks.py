@@ -21,6 +21,7 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import nbformat
@@ -68,20 +69,21 @@ def snippet_path(snippets_dir: Path) -> str:
     return os.pathsep.join(str(p) for p in sorted(snippets_dir.glob("*/")) if p.is_dir())
 
 
-def imported_names(source: str) -> set[str]:
+@lru_cache(maxsize=None)  # a snippet imported by several notebooks is parsed once per build process
+def imported_names(source: str) -> frozenset[str]:
     """Top-level module names imported by Python source (IPython magics and shell lines skipped)."""
     code = "\n".join(line for line in source.splitlines() if not line.lstrip().startswith(("%", "!")))
     try:
         tree = ast.parse(code)
     except SyntaxError:
-        return set()  # execution reports the real error
+        return frozenset()  # execution reports the real error
     names = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names.update(alias.name.split(".")[0] for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module.split(".")[0])
-    return names
+    return frozenset(names)
 
 
 def dependencies(nb: nbformat.NotebookNode, modules: dict[str, Path]) -> list[Path]:
@@ -191,15 +193,22 @@ def execute_all(
         where = f"notebooks/{rel}"
         raw = path.read_bytes()
         try:
-            nb = nbformat.reads(raw.decode("utf-8"), as_version=4)
+            # Schema validation costs ~50 ms a notebook: it runs below, only for notebooks about to execute.
+            nb = nbformat.v4.reads(raw.decode("utf-8"))
+            if nb.get("nbformat") != 4:
+                nb = nbformat.reads(raw.decode("utf-8"), as_version=4)
         except Exception as exc:  # noqa: BLE001 - nbformat raises several types for bad JSON
             raise NotebookError(f"{where}: not a readable notebook: {exc}") from exc
         check_committed_clean(nb, where)
         keyed = cache_dir / "by-key" / f"{cache_key(raw, dependencies(nb, modules), root, salt)}.ipynb"
         if keyed.exists():
             done[rel] = _publish(rel, keyed.read_text(encoding="utf-8"), cache_dir, 0.0, cached=True)
-        else:
-            todo[rel] = (path, raw.decode("utf-8"), keyed)
+            continue
+        try:
+            nbformat.validate(nb)
+        except nbformat.ValidationError as exc:
+            raise NotebookError(f"{where}: not a valid notebook: {str(exc).splitlines()[0]}") from exc
+        todo[rel] = (path, raw.decode("utf-8"), keyed)
 
     if todo:
         env = {"PYTHONPATH": snippet_path(snippets_dir), "MATPLOTLIBRC": str(MATPLOTLIBRC),
@@ -240,7 +249,8 @@ def _publish(rel: str, payload: str, cache_dir: Path, seconds: float, cached: bo
     if not path.exists() or path.read_text(encoding="utf-8") != payload:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(payload, encoding="utf-8")
-    return Executed(rel, path, nbformat.reads(payload, as_version=4), seconds, cached)
+    # The executed copy was validated when its source was read; building the node tree is enough.
+    return Executed(rel, path, nbformat.v4.reads(payload), seconds, cached)
 
 
 # ----------------------------------------------------------------------------- conversion

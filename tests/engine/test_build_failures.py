@@ -175,3 +175,14 @@ def test_figure_without_alt_text_is_rejected(project):
     nb.write_text(notebook(["import matplotlib.pyplot as plt\nplt.plot([0, 1])\nplt.show()"]), encoding="utf-8")
     write_page(project, extra="{{ notebook: ml-fundamentals/no_alt.ipynb }}")
     fails(project, "notebooks/ml-fundamentals/no_alt.ipynb", "alt text")
+
+
+def test_broken_link_in_a_notebook_markdown_cell_names_the_notebook(project):
+    nb = project / "notebooks" / "ml-fundamentals" / "linked.ipynb"
+    nb.parent.mkdir(parents=True)
+    doc = json.loads(notebook(["x = 1"]))
+    doc["cells"].insert(0, {"cell_type": "markdown", "metadata": {},
+                            "source": "See [the missing page](../../ml-fundamentals/no-such-page.md)."})
+    nb.write_text(json.dumps(doc), encoding="utf-8")
+    write_page(project, extra="{{ notebook: ml-fundamentals/linked.ipynb }}")
+    fails(project, "notebooks/ml-fundamentals/linked.ipynb", "no-such-page.md")
