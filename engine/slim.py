@@ -7,7 +7,8 @@
 - Notebook pages are left out of search: their content is on the answer page that embeds them, which
   is the page a search should open (search.py cleans the index itself).
 - The theme's templates indent heavily; runs of indentation are collapsed outside <pre>, <script>,
-  <style> and <textarea>, where whitespace is not significant.
+  <style> and <textarea>, where whitespace is not significant. Inside <pre>, Pygments' spans around
+  plain names and whitespace, which the theme does not colour, are unwrapped.
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ PROMPT = re.compile(r'<div class="jp-(?:In|Out)putPrompt[^"]*">[^<]*</div>')
 HIGHLIGHT = re.compile(r'<div class="highlight-ipynb[^"]*"><pre>(.*?)</pre>', re.S)
 BARE_PRE = re.compile(r"<pre>(?!<code)(.*?)</pre>", re.S)
 DATA_IMG = re.compile(r'<img[^>]*?\bsrc="data:image/png;base64,([^"]+)"[^>]*>')
+# Pygments wraps every plain name and whitespace run in a span; Material colours names with the code's
+# own text colour (--md-code-hl-name-color is --md-code-fg-color) and whitespace not at all, so the
+# spans change nothing on screen and are a third of a code block's bytes.
+PLAIN_TOKEN = re.compile(r'<span class="[nw]">([^<]*)</span>')
 VERBATIM = re.compile(r"(<(pre|script|style|textarea)\b.*?</\2>)", re.S | re.I)
 INDENT = re.compile(r"\n[ \t]+")
 BLANK_LINES = re.compile(r"\n{2,}")
@@ -59,12 +64,14 @@ def _drop_elements(html: str, tag: str) -> str:
 
 
 def collapse_whitespace(html: str) -> str:
-    """Drop indentation and blank lines outside elements where whitespace is content."""
+    """Drop indentation and blank lines outside elements where whitespace is content; unwrap uncoloured
+    Pygments tokens inside <pre>."""
     parts = VERBATIM.split(html)
     # split() with two groups yields [text, whole, tag, text, whole, tag, ...]
     out = []
     for i in range(0, len(parts), 3):
         out.append(BLANK_LINES.sub("\n", INDENT.sub("\n", parts[i])))
         if i + 1 < len(parts):
-            out.append(parts[i + 1])
+            block = parts[i + 1]
+            out.append(PLAIN_TOKEN.sub(r"\1", block) if parts[i + 2].lower() == "pre" else block)
     return "".join(out)

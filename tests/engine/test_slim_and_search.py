@@ -68,3 +68,10 @@ def test_whitespace_collapses_outside_pre_only():
     html = "<div>\n    <p>\n      text\n    </p>\n\n\n</div>\n<pre>  keep\n    this</pre>\n  <script>\n  var a;</script>"
     out = slim.collapse_whitespace(html)
     assert out == "<div>\n<p>\ntext\n</p>\n</div>\n<pre>  keep\n    this</pre>\n<script>\n  var a;</script>"
+
+
+def test_uncoloured_pygments_tokens_are_unwrapped_inside_pre_only():
+    html = ('<pre><code><span class="n">x</span><span class="w"> </span><span class="o">=</span>'
+            '<span class="mi">1</span></code></pre><p><span class="n">kept</span></p>')
+    out = slim.collapse_whitespace(html)
+    assert out == '<pre><code>x <span class="o">=</span><span class="mi">1</span></code></pre><p><span class="n">kept</span></p>'
